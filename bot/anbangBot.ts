@@ -1,0 +1,68 @@
+/**
+ * The bot's turn logic: decide the turn's language, greet new members, run the dialogs, and save
+ * conversation and user state (in PostgreSQL) when the turn ends.
+ */
+import {
+  ActivityHandler,
+  type ConversationState,
+  type StatePropertyAccessor,
+  type TurnContext,
+  type UserState,
+} from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import type { i18n } from 'i18next';
+import { resolveLanguage } from './language.js';
+import { translator } from './i18n.js';
+import { setTurnLanguage, turnT } from './turnLocale.js';
+import type { UserProfile } from './userProfile.js';
+import { MAIN_DIALOG, type MainDialog } from '../dialogs/mainDialog.js';
+import { menuActivity } from '../dialogs/menu.js';
+
+export class AnbangBot extends ActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly dialogs: DialogSet;
+
+  constructor(
+    private readonly conversationState: ConversationState,
+    private readonly userState: UserState,
+    private readonly profile: StatePropertyAccessor<UserProfile>,
+    private readonly i18nInstance: i18n,
+    mainDialog: MainDialog,
+  ) {
+    super();
+    this.dialogState = conversationState.createProperty<DialogState>('dialogState');
+    this.dialogs = new DialogSet(this.dialogState).add(mainDialog);
+
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      const newcomers = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
+      if (newcomers.length > 0) {
+        const t = turnT(context);
+        await context.sendActivity(t('welcome.greeting'));
+        await context.sendActivity(menuActivity(context, t('welcome.intro')));
+      }
+      await next();
+    });
+
+    this.onMessage(async (context, next) => {
+      const dc = await this.dialogs.createContext(context);
+      const result = await dc.continueDialog();
+      if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG);
+      await next();
+    });
+  }
+
+  /** Every turn: pick the language first, then handle the activity, then persist state. */
+  override async run(context: TurnContext): Promise<void> {
+    const profile = await this.profile.get(context, {});
+    const language = resolveLanguage({
+      chosen: profile.language,
+      locale: context.activity.locale,
+      text: context.activity.text,
+    });
+    setTurnLanguage(context, language, translator(this.i18nInstance, language));
+    await super.run(context);
+    await this.conversationState.saveChanges(context, false);
+    await this.userState.saveChanges(context, false);
+  }
+}

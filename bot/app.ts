@@ -1,0 +1,85 @@
+/**
+ * The composition root: wires configuration, database, state, languages, dialogs, adapter and
+ * HTTP server. Tests build the same app in-process with their own database and logger.
+ */
+import { join } from 'node:path';
+import { ConversationState, UserState } from 'botbuilder';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import type { Database } from '../db/database.js';
+import { openDatabase } from '../db/openDatabase.js';
+import { migrate, readMigrations } from '../db/migrate.js';
+import { PostgresStorage } from '../db/botStateStorage.js';
+import { createI18n } from './i18n.js';
+import { loadCommands } from './commands.js';
+import { projectRoot } from './paths.js';
+import type { UserProfile } from './userProfile.js';
+import { AnbangBot } from './anbangBot.js';
+import { createAdapter } from './adapter.js';
+import { createServer, type BotServer } from './server.js';
+import { MainDialog } from '../dialogs/mainDialog.js';
+import { createMenuMatcher } from '../dialogs/menu.js';
+import type { Answerer } from '../dialogs/dialogDeps.js';
+import { notSureAnswerer } from './defaultAnswerer.js';
+
+export interface App extends BotServer {
+  db: Database;
+  /** Listens on `port` (0 = any free port); resolves with the port taken. */
+  listen(port: number, host?: string): Promise<number>;
+  /** Graceful stop: no new requests, turns under way finish, then the database closes. Idempotent. */
+  stop(): Promise<void>;
+}
+
+export interface AppOptions {
+  config: Config;
+  logger: Logger;
+  /** An open database; when omitted the app opens the configured one and closes it on stop. */
+  db?: Database;
+  answerer?: Answerer;
+}
+
+/** Builds the whole service; applies pending migrations before returning. */
+export async function createApp(options: AppOptions): Promise<App> {
+  const { config, logger } = options;
+  const root = projectRoot();
+  const db =
+    options.db ??
+    (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DATABASE_POOL_SIZE }));
+  const applied = await migrate(db, readMigrations(join(root, 'db', 'migrations')));
+  if (applied.length > 0) logger.info({ applied, database: db.kind }, 'migrations applied');
+
+  const storage = new PostgresStorage(db);
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const profile = userState.createProperty<UserProfile>('profile');
+  const i18n = await createI18n();
+  const mainDialog = new MainDialog({
+    i18n,
+    commands: loadCommands(root),
+    matchMenu: createMenuMatcher(i18n),
+    profile,
+    answerer: options.answerer ?? notSureAnswerer,
+  });
+  const bot = new AnbangBot(conversationState, userState, profile, i18n, mainDialog);
+  const adapter = createAdapter({ config, logger, i18n, conversationState });
+  const botServer = createServer({ adapter, bot, db, logger, maxBodyBytes: config.MAX_BODY_BYTES });
+
+  let stopping: Promise<void> | undefined;
+  return {
+    ...botServer,
+    db,
+    listen: (port, host = config.HOST) =>
+      new Promise((resolve, reject) => {
+        botServer.server.once('error', reject);
+        botServer.server.listen(port, host, () => resolve(botServer.server.address().port));
+      }),
+    stop() {
+      stopping ??= (async () => {
+        const { unfinished } = await botServer.drain(config.SHUTDOWN_TIMEOUT_MS);
+        if (unfinished > 0) logger.warn({ unfinished }, 'stopped with turns still running');
+        if (!options.db) await db.close();
+      })();
+      return stopping;
+    },
+  };
+}
