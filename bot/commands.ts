@@ -26,10 +26,10 @@ export type Command =
 
 /** Folds case, width and the punctuation people put around a one-word command. */
 export function foldCommandText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s\p{P}\p{S}]+/gu, '');
+  const nfkc = text.normalize('NFKC').toLowerCase().trim();
+  const folded = nfkc.replace(/[\s\p{P}\p{S}]+/gu, '');
+  // A command made only of punctuation ("?") keeps its punctuation.
+  return folded === '' ? nfkc.replace(/\s+/g, '') : folded;
 }
 
 export interface CommandMatcher {
@@ -47,6 +47,9 @@ export function loadCommands(root = projectRoot()): CommandMatcher {
   add(parsed.handoff, { kind: 'handoff' });
   for (const language of LANGUAGES) add(parsed.language[language], { kind: 'language', language });
   return {
-    match: (text) => (text ? table.get(foldCommandText(text)) : undefined),
+    match: (text) => {
+      const folded = text ? foldCommandText(text) : '';
+      return folded === '' ? undefined : table.get(folded);
+    },
   };
 }

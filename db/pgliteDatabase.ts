@@ -15,7 +15,8 @@ export async function createPgliteDatabase(dataDir?: string): Promise<Database> 
   ): Promise<QueryResult<Row>> => {
     try {
       const result = await target.query<Row>(sql, params as unknown[] | undefined);
-      return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+      // PGlite reports affectedRows 0 for a SELECT; pg's rowCount counts the rows returned.
+      return { rows: result.rows, rowCount: result.rows.length > 0 ? result.rows.length : (result.affectedRows ?? 0) };
     } catch (err) {
       throw new DatabaseError(sqlHead(sql), err);
     }

@@ -42,5 +42,8 @@ export function createMenuMatcher(i18nInstance: i18n): (text: string | undefined
       table.set(String(i + 1), item);
     });
   }
-  return (text) => (text ? table.get(foldCommandText(text)) : undefined);
+  return (text) => {
+    const folded = text ? foldCommandText(text) : '';
+    return folded === '' ? undefined : table.get(folded);
+  };
 }
