@@ -54,7 +54,10 @@ export class AnbangBot extends ActivityHandler {
 
   /** Every turn: pick the language first, then handle the activity, then persist state. */
   override async run(context: TurnContext): Promise<void> {
-    const profile = await this.profile.get(context, {});
+    // Loaded together so the storage answers both with one query.
+    await Promise.all([this.conversationState.load(context), this.userState.load(context)]);
+    // No default value: a default would be written back as a change on every new user's first turn.
+    const profile = (await this.profile.get(context)) ?? {};
     const language = resolveLanguage({
       chosen: profile.language,
       locale: context.activity.locale,
@@ -62,7 +65,6 @@ export class AnbangBot extends ActivityHandler {
     });
     setTurnLanguage(context, language, translator(this.i18nInstance, language));
     await super.run(context);
-    await this.conversationState.saveChanges(context, false);
-    await this.userState.saveChanges(context, false);
+    await Promise.all([this.conversationState.saveChanges(context, false), this.userState.saveChanges(context, false)]);
   }
 }

@@ -36,9 +36,15 @@ export async function createI18n(resources: Resources = readTranslations()): Pro
   return instance;
 }
 
-/** A translator bound to one language. */
+const translators = new WeakMap<i18n, Map<Language, TFunction>>();
+
+/** A translator bound to one language; made once per language, since getFixedT is not free per turn. */
 export function translator(instance: i18n, lng: Language): TFunction {
-  return instance.getFixedT(lng);
+  let byLanguage = translators.get(instance);
+  if (!byLanguage) translators.set(instance, (byLanguage = new Map()));
+  let t = byLanguage.get(lng);
+  if (!t) byLanguage.set(lng, (t = instance.getFixedT(lng)));
+  return t;
 }
 
 /** Every key path (a.b.c) of a translation tree, for completeness checks. */

@@ -6,8 +6,8 @@
  * eTag (or does not exist yet); otherwise it fails and nothing of that batch is written.
  */
 import { randomUUID } from 'node:crypto';
-import type { Storage, StoreItems } from 'botbuilder';
-import type { Database } from './database.js';
+import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import type { Database, Queryable } from './database.js';
 
 /** A write lost the optimistic-concurrency race: someone else changed the item first. */
 export class ETagConflictError extends Error {
@@ -17,24 +17,57 @@ export class ETagConflictError extends Error {
   }
 }
 
+interface ReadBatch {
+  keys: Set<string>;
+  rows: Promise<Map<string, { document: Record<string, unknown>; etag: string }>>;
+}
+
 export class PostgresStorage implements Storage {
+  private batch: ReadBatch | undefined;
+
   constructor(private readonly db: Database) {}
 
   async read(keys: string[]): Promise<StoreItems> {
     if (keys.length === 0) return {};
-    const result = await this.db.query<{ key: string; document: Record<string, unknown>; etag: string }>(
-      'SELECT key, document, etag FROM bot_state WHERE key = ANY($1::text[])',
-      [keys],
-    );
+    const batch = this.batch ?? this.startBatch();
+    keys.forEach((k) => batch.keys.add(k));
+    const rows = await batch.rows;
     const items: StoreItems = {};
-    for (const row of result.rows) items[row.key] = { ...row.document, eTag: row.etag };
+    for (const key of keys) {
+      const row = rows.get(key);
+      // A fresh copy per caller: BotState mutates what it reads.
+      if (row) items[key] = { ...structuredClone(row.document), eTag: row.etag };
+    }
     return items;
+  }
+
+  private startBatch(): ReadBatch {
+    const keys = new Set<string>();
+    const rows = new Promise<Map<string, { document: Record<string, unknown>; etag: string }>>((resolve, reject) => {
+      setImmediate(() => {
+        this.batch = undefined;
+        this.db
+          .query<{ key: string; document: Record<string, unknown>; etag: string }>(
+            'SELECT key, document, etag FROM bot_state WHERE key = ANY($1::text[])',
+            [[...keys]],
+          )
+          .then((result) => resolve(new Map(result.rows.map((r) => [r.key, r]))), reject);
+      });
+    });
+    this.batch = { keys, rows };
+    return this.batch;
   }
 
   async write(changes: StoreItems): Promise<void> {
     const entries = Object.entries(changes);
     if (entries.length === 0) return;
-    await this.db.transaction(async (tx) => {
+    // One item is one statement, atomic on its own; only a batch needs a transaction.
+    if (entries.length === 1) return this.writeItems(this.db, entries);
+    await this.db.transaction((tx) => this.writeItems(tx, entries));
+  }
+
+  private async writeItems(tx: Queryable, entries: Array<[string, Partial<StoreItem>]>): Promise<void> {
+    {
       for (const [key, item] of entries) {
         const { eTag, ...document } = (item ?? {}) as Record<string, unknown> & { eTag?: string };
         const etag = randomUUID();
@@ -54,7 +87,7 @@ export class PostgresStorage implements Storage {
         );
         if (result.rowCount === 0) throw new ETagConflictError(key);
       }
-    });
+    }
   }
 
   async delete(keys: string[]): Promise<void> {
