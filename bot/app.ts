@@ -20,7 +20,10 @@ import { createServer, type BotServer } from './server.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
 import { createMenuMatcher } from '../dialogs/menu.js';
 import type { Answerer } from '../dialogs/dialogDeps.js';
-import { notSureAnswerer } from './defaultAnswerer.js';
+import { createPolicyAnswerer } from './policyAnswerer.js';
+import { loadKnowledgeBase } from '../policies/loadKnowledgeBase.js';
+import { createRetriever, type Retriever } from '../policies/engine/retriever.js';
+import type { Entry } from '../policies/schema.js';
 
 export interface App extends BotServer {
   db: Database;
@@ -35,7 +38,21 @@ export interface AppOptions {
   logger: Logger;
   /** An open database; when omitted the app opens the configured one and closes it on stop. */
   db?: Database;
+  /** Replaces the knowledge-base answerer (tests). */
   answerer?: Answerer;
+  /** Replaces our retriever (the evaluation plugs the baselines in here). */
+  retriever?: Retriever;
+}
+
+let knowledge: { entries: Entry[]; retriever: Retriever } | undefined;
+
+/** The knowledge base and its index, built once per process (it takes a few hundred ms). */
+export function defaultKnowledge(): { entries: Entry[]; retriever: Retriever } {
+  if (!knowledge) {
+    const entries = loadKnowledgeBase(join(projectRoot(), 'policies', 'kb'));
+    knowledge = { entries, retriever: createRetriever(entries) };
+  }
+  return knowledge;
 }
 
 /** Builds the whole service; applies pending migrations before returning. */
@@ -58,7 +75,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     commands: loadCommands(root),
     matchMenu: createMenuMatcher(i18n),
     profile,
-    answerer: options.answerer ?? notSureAnswerer,
+    answerer:
+      options.answerer ??
+      createPolicyAnswerer({
+        retriever: options.retriever ?? defaultKnowledge().retriever,
+        entries: defaultKnowledge().entries,
+        profile,
+        logger,
+      }),
   });
   const bot = new AnbangBot(conversationState, userState, profile, i18n, mainDialog);
   const adapter = createAdapter({ config, logger, i18n, conversationState });

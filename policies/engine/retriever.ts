@@ -45,6 +45,8 @@ export const TUNING = {
   localBoost: 1.35,
   otherRegionFactor: 0.75,
   elsewhereLocalFactor: 0.6,
+  /** With no region known, a national rule (true everywhere) is preferred over one place's. */
+  unknownRegionLocalFactor: 0.85,
   supersededFactor: 0.4,
   /** Score at which the score half of confidence reaches 1 − 1/e. */
   scoreScale: 9,
@@ -175,6 +177,7 @@ export function createRetriever(entries: Entry[]): Retriever {
         if (entry.region !== 'national') {
           if (local) score *= local.has(entry.region) ? TUNING.localBoost : TUNING.otherRegionFactor;
           else if (q.elsewhere) score *= TUNING.elsewhereLocalFactor;
+          else score *= TUNING.unknownRegionLocalFactor;
         }
         if (entry.status === 'superseded') score *= TUNING.supersededFactor;
         const coverage = queryMass > 0 ? (matched[i] ?? 0) / queryMass : 0;

@@ -1,0 +1,17 @@
+/**
+ * What of a question the best entry leaves unanswered. People often ask two things at once
+ * ("I paid into pension and unemployment insurance — what now with both?"); once the top entry
+ * is chosen, the words it already covers are removed and the rest is searched again, so the
+ * second half of the question can get its own answer.
+ */
+import type { Entry } from '../schema.js';
+import { normalize } from './normalize.js';
+import { cut, isStopword } from './segment.js';
+
+/** The question's words that the entry's title, answer and keywords do not contain. */
+export function residualQuery(question: string, entry: Entry): string {
+  const covered = normalize([entry.title['zh-CN'], entry.answer['zh-CN'], entry.title.en, entry.answer.en, ...entry.keywords].join(' '));
+  return cut(normalize(question))
+    .filter((w) => !isStopword(w) && !covered.includes(w))
+    .join(' ');
+}
