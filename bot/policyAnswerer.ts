@@ -62,7 +62,7 @@ export function createPolicyAnswerer(deps: {
     if (named && named !== stored.region) await profile.set(context, { ...stored, region: named });
     const userRegion = (named ?? stored.region) as Region | undefined;
 
-    const hits = retriever.search(text, { locale: lng, region: userRegion, limit: 6 });
+    const hits = retriever.search(text, { locale: lng, region: userRegion, limit: 8 });
     const top = hits[0];
     if (!top || top.confidence < CONFIDENCE_THRESHOLD) {
       logger.info({ retriever: retriever.name, confidence: top?.confidence ?? 0 }, 'not confident: offered a person');
@@ -105,7 +105,9 @@ function secondAnswer(
   const rest = residualQuery(text, first);
   if (rest === '') return [];
   const hit = retriever.search(rest, { locale: lng, region, limit: 1 })[0];
-  const fits = hit && hit.confidence >= SECOND_ANSWER_CONFIDENCE && hit.entry.topic !== first.topic;
+  // The leftover words alone can be generic ("where do I go"); the entry must also fit the whole question.
+  const fitsWhole = hits.some((h) => h.entry.id === hit?.entry.id && h.confidence >= CONFIDENCE_THRESHOLD);
+  const fits = hit && fitsWhole && hit.confidence >= SECOND_ANSWER_CONFIDENCE && hit.entry.topic !== first.topic;
   return fits ? [hit.entry] : [];
 }
 

@@ -8,60 +8,21 @@
  * Exits 1 when ours misses a target (answerable ≥ 95%, out-of-scope ≥ 90%, crisis 100%) or a
  * baseline beats it. `--questions FILE` evaluates another set of the same form.
  */
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseConfig } from '../bot/config.js';
-import { createLogger } from '../bot/logger.js';
-import { createApp, defaultKnowledge } from '../bot/app.js';
-import { createPgliteDatabase } from '../db/pgliteDatabase.js';
-import type { Retriever } from '../policies/engine/retriever.js';
+import { defaultKnowledge } from '../bot/app.js';
 import { createMiniSearchBaseline, createNlpJsBaseline } from '../eval/baselines.js';
-import { questionSchema, score, type Question, type Scored, type Category } from '../eval/score.js';
+import { evaluate, inCategory, meetsTargets, passRate, readQuestions } from '../eval/runEval.js';
+import type { Category, Scored } from '../eval/score.js';
 
 const root = resolve(import.meta.dirname, '..');
 const shared = resolve(process.env.SHARED_DIR ?? join(root, '..', 'shared'));
 const argAt = process.argv.indexOf('--questions');
 const file = argAt >= 0 ? (process.argv[argAt + 1] ?? '') : join(shared, 'eval', 'dev-questions.jsonl');
-const questions: Question[] = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => questionSchema.parse(JSON.parse(l)));
+const questions = readQuestions(file);
 const out = (s = ''): void => void process.stdout.write(`${s}\n`);
-
-async function evaluate(retriever: Retriever): Promise<Scored[]> {
-  const db = await createPgliteDatabase();
-  const app = await createApp({ config: parseConfig({}), logger: createLogger('silent'), db, retriever });
-  const port = await app.listen(0, '127.0.0.1');
-  const results: Scored[] = [];
-  try {
-    for (const q of questions) {
-      const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          type: 'message',
-          text: q.text,
-          locale: q.lang === 'en' ? 'en-US' : q.lang,
-          channelId: 'eval',
-          deliveryMode: 'expectReplies',
-          conversation: { id: `eval-${retriever.name}-${q.id}` },
-          from: { id: `eval-user-${q.id}` },
-          recipient: { id: 'anbang' },
-        }),
-      });
-      const body = (await res.json()) as { activities?: unknown[] };
-      results.push(score(q, (body.activities ?? []) as Parameters<typeof score>[1]));
-    }
-  } finally {
-    await app.stop();
-    await db.close();
-  }
-  return results;
-}
-
-const rate = (xs: Scored[]) => (xs.length ? xs.filter((x) => x.pass).length / xs.length : NaN);
-const pct = (xs: Scored[]) => (xs.length ? `${(100 * rate(xs)).toFixed(1)}% (${xs.filter((x) => x.pass).length}/${xs.length})` : 'n/a');
-const of = (xs: Scored[], c: Category) => xs.filter((x) => x.category === c);
+const pct = (xs: Scored[]) =>
+  xs.length ? `${(100 * passRate(xs)).toFixed(1)}% (${xs.filter((x) => x.pass).length}/${xs.length})` : 'n/a';
+const of = (xs: Scored[], c: Category) => inCategory(xs, c);
 
 function groupBy(xs: Scored[], key: (x: Scored) => string): Map<string, Scored[]> {
   const m = new Map<string, Scored[]>();
@@ -72,9 +33,9 @@ function groupBy(xs: Scored[], key: (x: Scored) => string): Map<string, Scored[]
 const { entries, retriever: ours } = defaultKnowledge();
 const started = Date.now();
 const runs: Array<[string, Scored[]]> = [
-  ['anbang (ours)', await evaluate(ours)],
-  ['node-nlp intents', await evaluate(await createNlpJsBaseline(entries))],
-  ['minisearch', await evaluate(createMiniSearchBaseline(entries))],
+  ['anbang (ours)', await evaluate(ours, questions)],
+  ['node-nlp intents', await evaluate(await createNlpJsBaseline(entries), questions)],
+  ['minisearch', await evaluate(createMiniSearchBaseline(entries), questions)],
 ];
 const [, mine] = runs[0]!;
 
@@ -96,9 +57,6 @@ for (const [name, xs] of runs) {
 out(`\n(${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
 const met =
-  rate(of(mine, 'answerable')) >= 0.95 &&
-  rate(of(mine, 'out_of_scope')) >= 0.9 &&
-  rate(of(mine, 'crisis')) === 1 &&
-  runs.slice(1).every(([, xs]) => rate(of(xs, 'answerable')) < rate(of(mine, 'answerable')));
+  meetsTargets(mine) && runs.slice(1).every(([, xs]) => passRate(of(xs, 'answerable')) < passRate(of(mine, 'answerable')));
 out(met ? 'targets met' : 'TARGETS NOT MET');
 process.exitCode = met ? 0 : 1;
