@@ -5,9 +5,17 @@
 export interface Scenario {
   name: string;
   turns: string[];
+  /** Make every message text unique (as real questions are), so no cache sees a repeat. */
+  unique?: boolean;
 }
 
 export const scenarios: Scenario[] = [
   // A global command: state read, dialog run, menu reply, state written.
   { name: 'help + menu', turns: ['帮助', '1'] },
+  // Knowledge-base answers: gates, retrieval, answer composition, citation entity.
+  {
+    name: 'policy questions',
+    turns: ['刚出来要去哪报到 带什么', '我在郑州 低保怎么申请', '开个小店能免收费吗'],
+    unique: true,
+  },
 ];

@@ -68,7 +68,8 @@ async function load(port: number, scenario: Scenario, label: string, duration = 
         setupRequest: (req) => {
           n += 1;
           const conversation = n % conversations;
-          const text = scenario.turns[Math.floor(n / conversations) % scenario.turns.length] ?? '';
+          const turn = scenario.turns[Math.floor(n / conversations) % scenario.turns.length] ?? '';
+          const text = scenario.unique ? `${turn} ${n}` : turn;
           return {
             ...req,
             body: JSON.stringify({

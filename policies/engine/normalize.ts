@@ -40,6 +40,19 @@ const LONE_HYPHEN = /(^|\s)-+|-+(?=\s|$)/g;
  * Idempotent: `normalize(normalize(x)) === normalize(x)`.
  */
 export function normalize(text: string): string {
+  // One message is normalised by the gates, the region check and the search: convert it once.
+  const cached = recent.get(text);
+  if (cached !== undefined) return cached;
+  const result = convert(text);
+  if (recent.size >= RECENT_MAX) recent.clear();
+  recent.set(text, result);
+  return result;
+}
+
+const RECENT_MAX = 2000;
+const recent = new Map<string, string>();
+
+function convert(text: string): string {
   return toSimplified(toHalfWidth(text.normalize('NFKC')))
     .toLowerCase()
     .replace(APOSTROPHES, '')
