@@ -2,7 +2,7 @@
  * User-facing text. Every string the bot shows comes from locales/<lng>/translation.json through
  * i18next; the phrases the bot recognises (help, cancel, language names …) from locales/commands.json.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import i18next, { type i18n, type TFunction } from 'i18next';
 import { projectRoot } from './paths.js';
@@ -13,11 +13,30 @@ export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 
 export type Resources = Record<Language, Record<string, unknown>>;
 
-/** Reads the three translation files. */
+/**
+ * Reads every `locales/<lng>/*.json` file (one file per area of the bot) and merges them into
+ * one tree per language; a key defined in two files is an error.
+ */
 export function readTranslations(root = projectRoot()): Resources {
-  const read = (lng: Language) =>
-    JSON.parse(readFileSync(join(root, 'locales', lng, 'translation.json'), 'utf8')) as Record<string, unknown>;
+  const read = (lng: Language) => {
+    const dir = join(root, 'locales', lng);
+    const tree: Record<string, unknown> = {};
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+      mergeInto(tree, JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>, `${lng}/${file}`);
+    }
+    return tree;
+  };
   return { 'zh-CN': read('zh-CN'), 'zh-TW': read('zh-TW'), en: read('en') };
+}
+
+function mergeInto(target: Record<string, unknown>, source: Record<string, unknown>, where: string, path = ''): void {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = target[key];
+    const isTree = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+    if (existing === undefined) target[key] = value;
+    else if (isTree(existing) && isTree(value)) mergeInto(existing, value, where, `${path}${key}.`);
+    else throw new Error(`locale key ${path}${key} defined twice (again in ${where})`);
+  }
 }
 
 /** Creates an i18next instance over the translation files; a missing key is an error, not a fallback. */
