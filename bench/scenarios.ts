@@ -18,4 +18,10 @@ export const scenarios: Scenario[] = [
     turns: ['刚出来要去哪报到 带什么', '我在郑州 低保怎么申请', '开个小店能免收费吗'],
     unique: true,
   },
+  // The eligibility wizard: several facts in one message, then yes / no / skip answers; every
+  // turn reads and writes the dialog state.
+  {
+    name: 'eligibility wizard',
+    turns: ['我能申请什么', '我在重庆荣昌 62岁 农村户口 没有劳动能力', '是', '不是', '跳过', '是', '不是', '跳过'],
+  },
 ];

@@ -17,6 +17,8 @@ import { setTurnLanguage, turnT } from './turnLocale.js';
 import type { UserProfile } from './userProfile.js';
 import { MAIN_DIALOG, type MainDialog } from '../dialogs/mainDialog.js';
 import { menuActivity } from '../dialogs/menu.js';
+import { restartRequested } from '../dialogs/interruptibleDialog.js';
+import { recordTurn, type TranscriptLine } from './transcript.js';
 
 export class AnbangBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
@@ -28,6 +30,12 @@ export class AnbangBot extends ActivityHandler {
     private readonly profile: StatePropertyAccessor<UserProfile>,
     private readonly i18nInstance: i18n,
     mainDialog: MainDialog,
+    private readonly hooks: {
+      /** Gives the message to an open handoff ticket instead of the bot; true when it did. */
+      forwardToPerson: (context: TurnContext) => Promise<boolean>;
+      transcript: StatePropertyAccessor<TranscriptLine[]>;
+      now: () => Date;
+    },
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
@@ -45,9 +53,15 @@ export class AnbangBot extends ActivityHandler {
     });
 
     this.onMessage(async (context, next) => {
+      await recordTurn(context, this.hooks.transcript, this.hooks.now);
+      if (await this.hooks.forwardToPerson(context)) return next();
       const dc = await this.dialogs.createContext(context);
       const result = await dc.continueDialog();
-      if (result.status === DialogTurnStatus.empty) await dc.beginDialog(MAIN_DIALOG);
+      // Empty: no guided conversation was open. A restart: a button of another flow (e.g. "how
+      // to apply" for another program) was pressed inside one, which has ended.
+      if (result.status === DialogTurnStatus.empty || restartRequested(context)) {
+        await dc.beginDialog(MAIN_DIALOG);
+      }
       await next();
     });
   }

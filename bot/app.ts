@@ -17,9 +17,14 @@ import type { UserProfile } from './userProfile.js';
 import { AnbangBot } from './anbangBot.js';
 import { createAdapter } from './adapter.js';
 import { createServer, type BotServer } from './server.js';
+import { HandoffService } from './handoff.js';
+import { registerStaffRoutes } from '../web/staffApi.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
 import { createMenuMatcher } from '../dialogs/menu.js';
-import type { Answerer } from '../dialogs/dialogDeps.js';
+import type { Answerer, WalkthroughProgress } from '../dialogs/dialogDeps.js';
+import { createHandoffPort, forwardToOpenTicket } from './handoffPort.js';
+import { createReminderPort } from './reminders.js';
+import type { TranscriptLine } from './transcript.js';
 import { createPolicyAnswerer } from './policyAnswerer.js';
 import { loadKnowledgeBase } from '../policies/loadKnowledgeBase.js';
 import { createRetriever, type Retriever } from '../policies/engine/retriever.js';
@@ -27,6 +32,8 @@ import type { Entry } from '../policies/schema.js';
 
 export interface App extends BotServer {
   db: Database;
+  /** Human handoff tickets; the staff API under /api/staff/ drives them. */
+  handoff: HandoffService;
   /** Listens on `port` (0 = any free port); resolves with the port taken. */
   listen(port: number, host?: string): Promise<number>;
   /** Graceful stop: no new requests, turns under way finish, then the database closes. Idempotent. */
@@ -42,6 +49,8 @@ export interface AppOptions {
   answerer?: Answerer;
   /** Replaces our retriever (the evaluation plugs the baselines in here). */
   retriever?: Retriever;
+  /** The clock the dialogs use (tests fix it). */
+  now?: () => Date;
 }
 
 let knowledge: { entries: Entry[]; retriever: Retriever } | undefined;
@@ -70,28 +79,39 @@ export async function createApp(options: AppOptions): Promise<App> {
   const userState = new UserState(storage);
   const profile = userState.createProperty<UserProfile>('profile');
   const i18n = await createI18n();
+  // Made before the bot so the turn can hand messages to an open ticket.
+  const adapter = createAdapter({ config, logger, i18n, conversationState });
+  const handoff = new HandoffService({ db, adapter, appId: config.MicrosoftAppId, logger, i18n });
+  const transcript = conversationState.createProperty<TranscriptLine[]>('transcript');
+  const now = options.now ?? (() => new Date());
+  const { entries } = defaultKnowledge();
+  const retriever = options.retriever ?? defaultKnowledge().retriever;
   const mainDialog = new MainDialog({
     i18n,
     commands: loadCommands(root),
     matchMenu: createMenuMatcher(i18n),
     profile,
-    answerer:
-      options.answerer ??
-      createPolicyAnswerer({
-        retriever: options.retriever ?? defaultKnowledge().retriever,
-        entries: defaultKnowledge().entries,
-        profile,
-        logger,
-      }),
+    walkthrough: userState.createProperty<WalkthroughProgress | undefined>('walkthrough'),
+    misunderstood: conversationState.createProperty<number>('misunderstood'),
+    answerer: options.answerer ?? createPolicyAnswerer({ retriever, entries, profile, logger }),
+    knowledge: { entries, byId: new Map(entries.map((e) => [e.id, e])), retriever },
+    handoff: createHandoffPort(handoff, transcript),
+    reminders: createReminderPort(db),
+    now,
   });
-  const bot = new AnbangBot(conversationState, userState, profile, i18n, mainDialog);
-  const adapter = createAdapter({ config, logger, i18n, conversationState });
+  const bot = new AnbangBot(conversationState, userState, profile, i18n, mainDialog, {
+    forwardToPerson: (context) => forwardToOpenTicket(handoff, context),
+    transcript,
+    now,
+  });
   const botServer = createServer({ adapter, bot, db, logger, maxBodyBytes: config.MAX_BODY_BYTES });
+  registerStaffRoutes(botServer.server, { handoff, logger, token: config.STAFF_API_TOKEN, maxBodyBytes: config.MAX_BODY_BYTES });
 
   let stopping: Promise<void> | undefined;
   return {
     ...botServer,
     db,
+    handoff,
     listen: (port, host = config.HOST) =>
       new Promise((resolve, reject) => {
         botServer.server.once('error', reject);

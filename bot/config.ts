@@ -27,6 +27,8 @@ const schema = z.object({
   MicrosoftAppPassword: optionalText,
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
   MicrosoftAppTenantId: optionalText,
+  /** Bearer token of the staff API (/api/staff/…); unset: the staff API is disabled (503). */
+  STAFF_API_TOKEN: optionalText.pipe(z.string().min(16).optional()),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -5,8 +5,9 @@
  * and an honest "not sure" with the `handoff` action below the confidence threshold.
  */
 import { ActionTypes, MessageFactory, type CardAction, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import type { Answerer } from '../dialogs/dialogDeps.js';
+import type { Answerer, AnswerOutcome } from '../dialogs/dialogDeps.js';
 import { handoffAction, menuActivity } from '../dialogs/menu.js';
+import { walkthroughAction } from '../dialogs/answerFormat.js';
 import { classify } from '../policies/engine/gates.js';
 import { CONFIDENCE_THRESHOLD, detectRegion, type Retriever, type SearchHit } from '../policies/engine/retriever.js';
 import { localRegions } from '../policies/engine/regions.js';
@@ -37,23 +38,24 @@ export function createPolicyAnswerer(deps: {
   const { retriever, profile, logger } = deps;
   const byId = new Map(deps.entries.map((e) => [e.id, e]));
 
-  async function answer(context: TurnContext, text: string): Promise<void> {
+  async function answer(context: TurnContext, text: string, opts: { quiet?: boolean } = {}): Promise<AnswerOutcome> {
     const t = turnT(context);
     const lng = turnLanguage(context);
     const gate = classify(text);
     if (gate.kind === 'crisis') {
       logger.warn({ conversationId: context.activity.conversation.id }, 'crisis signal: hotline given');
       await context.sendActivity(MessageFactory.suggestedActions([handoffAction(context)], t('crisis.message')));
-      return;
+      return 'crisis';
     }
+    if (opts.quiet && gate.kind !== 'question') return gate.kind === 'out_of_scope' ? 'declined' : 'greeting';
     if (gate.kind === 'out_of_scope') {
       const key = DECLINE_REASONS.has(gate.reason ?? '') ? `decline.${gate.reason}` : 'decline.general';
       await context.sendActivity(MessageFactory.suggestedActions([handoffAction(context)], t(key)));
-      return;
+      return 'declined';
     }
     if (gate.kind === 'greeting') {
       await context.sendActivity(menuActivity(context, t('welcome.greeting')));
-      return;
+      return 'greeting';
     }
 
     // A region named in the message is remembered: later questions rank its rules first.
@@ -65,9 +67,10 @@ export function createPolicyAnswerer(deps: {
     const hits = retriever.search(text, { locale: lng, region: userRegion, limit: 8 });
     const top = hits[0];
     if (!top || top.confidence < CONFIDENCE_THRESHOLD) {
+      if (opts.quiet) return 'not_sure';
       logger.info({ retriever: retriever.name, confidence: top?.confidence ?? 0 }, 'not confident: offered a person');
       await context.sendActivity(MessageFactory.suggestedActions([handoffAction(context)], t('answer.notSure')));
-      return;
+      return 'not_sure';
     }
 
     const shown = [top.entry, ...secondAnswer(text, hits, retriever, lng, userRegion)];
@@ -75,9 +78,12 @@ export function createPolicyAnswerer(deps: {
     const body = shown
       .map((entry) => composeAnswer(entry, lng, t, regionFit(entry, userRegions), userRegion))
       .join('\n\n');
-    const reply = MessageFactory.suggestedActions([...followUps(shown, hits, byId, lng), handoffAction(context)], body);
+    // Programs with steps can be walked through one step at a time.
+    const walk = top.entry.steps ? [walkthroughAction(context, top.entry, t('walkthrough.start'))] : [];
+    const reply = MessageFactory.suggestedActions([...walk, ...followUps(shown, hits, byId, lng), handoffAction(context)], body);
     reply.entities = [citationEntity(shown)];
     await context.sendActivity(reply);
+    return 'answered';
   }
 
   return { answer };

@@ -1,6 +1,7 @@
 /**
- * The shared base of every dialog: help, cancel, menu, language switch and handoff work at any
- * point of any conversation, handled here once instead of in each dialog.
+ * The shared base of every dialog: help, cancel, menu, back, language switch and handoff work at
+ * any point of any conversation, and a policy question asked in the middle of a guided
+ * conversation is answered before the conversation resumes — handled here once, not per dialog.
  */
 import {
   ComponentDialog,
@@ -8,14 +9,22 @@ import {
   type DialogContext,
   type DialogTurnResult,
 } from 'botbuilder-dialogs';
-import { ActivityTypes, MessageFactory } from 'botbuilder';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { isWalkthroughValue } from './answerFormat.js';
 import { setTurnLanguage, turnT } from '../bot/turnLocale.js';
 import { translator } from '../bot/i18n.js';
 import type { DialogDeps } from './dialogDeps.js';
-import { handoffAction, menuActivity } from './menu.js';
+import { menuActivity } from './menu.js';
 
-/** What an interruption did: the caller ends or cancels its dialog accordingly. */
-export type Interruption = 'cancelled' | 'handled' | 'language';
+const RESTART = Symbol('anbang.restart');
+
+/** True when this turn's guided conversation was cancelled to start another flow. */
+export function restartRequested(context: TurnContext): boolean {
+  return context.turnState.get(RESTART) === true;
+}
+
+/** What an interruption did: the caller ends, cancels or re-asks accordingly. */
+export type Interruption = 'cancelled' | 'handled' | 'language' | 'back';
 
 export abstract class InterruptibleDialog extends ComponentDialog {
   protected constructor(
@@ -26,21 +35,42 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   }
 
   override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    // A guided conversation running inside this one handles interruptions itself (its "back"
+    // means something to it); only the innermost interruptible dialog takes them.
+    const active = innerDc.activeDialog ? this.findDialog(innerDc.activeDialog.id) : undefined;
+    if (active instanceof InterruptibleDialog) return super.onContinueDialog(innerDc);
     const interruption = await this.interrupt(innerDc);
-    if (interruption === 'cancelled') return innerDc.cancelAllDialogs();
-    if (interruption === 'language') {
-      // Ask the open question again, now in the new language.
-      await innerDc.repromptDialog();
-      return { status: DialogTurnStatus.waiting };
+    switch (interruption) {
+      case 'cancelled':
+        return innerDc.cancelAllDialogs();
+      case 'language':
+        // Ask the open question again, now in the new language.
+        await innerDc.repromptDialog();
+        return { status: DialogTurnStatus.waiting };
+      case 'back':
+        return this.onBack(innerDc);
+      case 'handled':
+        return { status: DialogTurnStatus.waiting };
+      case undefined:
+        return super.onContinueDialog(innerDc);
     }
-    if (interruption === 'handled') return { status: DialogTurnStatus.waiting };
-    return super.onContinueDialog(innerDc);
+  }
+
+  /** "Back" inside this dialog; by default the open question is asked again. */
+  protected async onBack(innerDc: DialogContext): Promise<DialogTurnResult> {
+    await innerDc.repromptDialog();
+    return { status: DialogTurnStatus.waiting };
   }
 
   /** Handles a global command if the message is one; returns undefined when it is not. */
   protected async interrupt(dc: DialogContext): Promise<Interruption | undefined> {
     const { activity } = dc.context;
     if (activity.type !== ActivityTypes.Message) return undefined;
+    if (isWalkthroughValue(activity.value) && dc.parent) {
+      // A "how to apply" button pressed inside a guided conversation: leave it, start that one.
+      dc.context.turnState.set(RESTART, true);
+      return 'cancelled';
+    }
     const command = this.deps.commands.match(activity.text);
     if (!command) return undefined;
     const t = () => turnT(dc.context);
@@ -54,18 +84,32 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       case 'menu':
         await dc.context.sendActivity(menuActivity(dc.context));
         return 'cancelled';
+      case 'back':
+        return 'back';
       case 'handoff':
-        await dc.context.sendActivity(
-          MessageFactory.suggestedActions([handoffAction(dc.context)], t()('handoff.unavailable')),
-        );
-        return 'handled';
+        await this.deps.handoff.request(dc.context, 'requested');
+        return 'cancelled';
       case 'language': {
-        const profile = await this.deps.profile.get(dc.context, {});
+        const profile = (await this.deps.profile.get(dc.context)) ?? {};
         await this.deps.profile.set(dc.context, { ...profile, language: command.language });
         setTurnLanguage(dc.context, command.language, translator(this.deps.i18n, command.language));
         await dc.context.sendActivity(t()('language.switched'));
         return 'language';
       }
     }
+  }
+
+  /**
+   * For a message a guided conversation could not use as an answer: if it is a policy question
+   * the knowledge base answers confidently (or a crisis), answer it and return true, so the
+   * caller asks its own question again.
+   */
+  protected async answerAside(dc: DialogContext, text: string): Promise<boolean> {
+    const outcome = await this.deps.answerer.answer(dc.context, text, { quiet: true });
+    if (outcome === 'crisis') {
+      await this.deps.handoff.request(dc.context, 'crisis');
+      return true;
+    }
+    return outcome === 'answered';
   }
 }

@@ -32,6 +32,7 @@ describe(`graceful shutdown (${testEngine()})`, () => {
           turnStarted.resolve();
           await release.promise;
           await context.sendActivity('finished after all');
+          return 'answered' as const;
         },
       },
     });
