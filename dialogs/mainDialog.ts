@@ -69,14 +69,30 @@ export class MainDialog extends InterruptibleDialog {
       case undefined:
         break;
     }
-    if (commands.mentions('eligibilityIntent', text)) return step.replaceDialog(ELIGIBILITY_DIALOG, { text });
-    if (commands.mentions('checkinIntent', text)) return step.replaceDialog(CHECKIN_DIALOG, { text });
+    // A typed question that also asks for a guided conversation gets its answer first (when the
+    // knowledge base has a confident one), then the guided conversation follows.
+    const guided = commands.mentions('eligibilityIntent', text)
+      ? ELIGIBILITY_DIALOG
+      : commands.mentions('checkinIntent', text)
+        ? CHECKIN_DIALOG
+        : undefined;
+    if (guided) {
+      const outcome = await this.deps.answerer.answer(context, text, { quiet: true });
+      if (outcome === 'crisis') {
+        await this.afterAnswer(step, outcome);
+        return step.endDialog();
+      }
+      return step.replaceDialog(guided, { text });
+    }
     const program = commands.howToApply(text);
     if (program) {
       // The best confident match that has steps to walk through.
       const hits = this.deps.knowledge.retriever.search(program, { locale: turnLanguage(context), limit: 5 });
       const hit = hits.find((h) => h.confidence >= CONFIDENCE_THRESHOLD && h.entry.steps);
-      if (hit) return this.walkthrough(step, { entryId: hit.entry.id });
+      if (hit) {
+        const answered = (await this.deps.answerer.answer(context, text, { quiet: true })) === 'answered';
+        return this.walkthrough(step, { entryId: hit.entry.id, brief: answered });
+      }
     }
     await this.afterAnswer(step, await this.deps.answerer.answer(context, text));
     return step.endDialog();

@@ -27,6 +27,8 @@ export interface WalkthroughOptions {
   entryId: string;
   /** True when resuming saved progress ("继续"). */
   resume?: boolean;
+  /** True when the full answer was just shown: the intro leaves out documents and places. */
+  brief?: boolean;
 }
 
 export class WalkthroughDialog extends InterruptibleDialog {
@@ -64,8 +66,9 @@ export class WalkthroughDialog extends InterruptibleDialog {
         : t('walkthrough.intro', { title: entry.title[lng], total: steps.length }),
     ];
     const documents = entry.documents?.[lng] ?? [];
-    if (documents.length && !options?.resume) lines.push(t('walkthrough.documents', { list: documents.map((d) => `☐ ${d}`).join('\n') }));
-    if (entry.where && !options?.resume) {
+    const details = !options?.resume && !options?.brief;
+    if (documents.length && details) lines.push(t('walkthrough.documents', { list: documents.map((d) => `☐ ${d}`).join('\n') }));
+    if (entry.where && details) {
       lines.push(t('walkthrough.where', { where: entry.where.apply[lng] }));
       if (entry.where.decides) lines.push(t('walkthrough.decides', { who: entry.where.decides[lng] }));
     }

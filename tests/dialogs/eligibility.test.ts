@@ -6,7 +6,8 @@ describe('eligibility wizard (zh-CN)', () => {
   it('takes several facts from one message, asks only what is missing, and explains the result', async () => {
     const h = await createHarness('zh-CN');
     await h.run([
-      ['我62了 农村户口 没有劳动能力 也没有子女 能申请什么', ['我问您几个简单的问题']],
+      // The typed question is answered first, then the wizard starts.
+      ['我62了 农村户口 没有劳动能力 也没有子女 能申请什么', ['出处', '我问您几个简单的问题']],
       ['重庆荣昌', ['记下了：重庆荣昌', '收入']],
       ['是', ['刑满释放，还是社区矫正']],
       ['监狱', ['有家可回']],

@@ -6,7 +6,7 @@ describe('application walkthrough', () => {
   it('goes through the steps one at a time, with back, done and a finish (zh-CN)', async () => {
     const h = await createHarness('zh-CN');
     await h.run([
-      ['怎么申请低保', ['【怎么申请：', '第1步（共3步）']],
+      ['怎么申请低保', ['低保', '【怎么申请：', '第1步（共3步）']],
       ['上一步', ['这已经是第一步了', '第1步']],
       ['下一步', ['第2步（共3步）']],
       ['我办完了这步', ['第2步办完了', '第3步（共3步）']],
@@ -19,7 +19,7 @@ describe('application walkthrough', () => {
     const storage = new MemoryStorage();
     const first = await createHarness('zh-CN', storage);
     await first.run([
-      ['怎么申请低保', ['【怎么申请：', '第1步']],
+      ['怎么申请低保', ['低保', '【怎么申请：', '第1步']],
       ['下一步', ['第2步']],
       ['取消', ['已经取消了']],
     ]);
@@ -31,7 +31,7 @@ describe('application walkthrough', () => {
   it('answers a question on the side and shows the same step again', async () => {
     const h = await createHarness('zh-CN');
     await h.run([
-      ['怎么申请低保', ['【怎么申请：', '第1步']],
+      ['怎么申请低保', ['低保', '【怎么申请：', '第1步']],
       ['低保是谁批的', ['【', '第1步']],
     ]);
   });
