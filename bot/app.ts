@@ -83,6 +83,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const adapter = createAdapter({ config, logger, i18n, conversationState });
   const handoff = new HandoffService({ db, adapter, appId: config.MicrosoftAppId, logger, i18n });
   const transcript = conversationState.createProperty<TranscriptLine[]>('transcript');
+  const ticketOpened = conversationState.createProperty<boolean>('ticketOpened');
   const now = options.now ?? (() => new Date());
   const { entries } = defaultKnowledge();
   const retriever = options.retriever ?? defaultKnowledge().retriever;
@@ -95,12 +96,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     misunderstood: conversationState.createProperty<number>('misunderstood'),
     answerer: options.answerer ?? createPolicyAnswerer({ retriever, entries, profile, logger }),
     knowledge: { entries, byId: new Map(entries.map((e) => [e.id, e])), retriever },
-    handoff: createHandoffPort(handoff, transcript),
+    handoff: createHandoffPort(handoff, transcript, ticketOpened),
     reminders: createReminderPort(db),
     now,
   });
   const bot = new AnbangBot(conversationState, userState, profile, i18n, mainDialog, {
-    forwardToPerson: (context) => forwardToOpenTicket(handoff, context),
+    forwardToPerson: (context) => forwardToOpenTicket(handoff, context, ticketOpened),
     transcript,
     now,
   });

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import type { Database, Queryable } from './database.js';
+import { ReadBatcher, WriteBatcher } from './stateBatches.js';
 
 /** A write lost the optimistic-concurrency race: someone else changed the item first. */
 export class ETagConflictError extends Error {
@@ -17,52 +18,41 @@ export class ETagConflictError extends Error {
   }
 }
 
-interface ReadBatch {
-  keys: Set<string>;
-  rows: Promise<Map<string, { document: Record<string, unknown>; etag: string }>>;
-}
-
 export class PostgresStorage implements Storage {
-  private batch: ReadBatch | undefined;
+  private readonly reads: ReadBatcher;
+  private readonly writes: WriteBatcher;
 
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Database) {
+    this.reads = new ReadBatcher(db);
+    this.writes = new WriteBatcher(db);
+  }
 
   async read(keys: string[]): Promise<StoreItems> {
     if (keys.length === 0) return {};
-    const batch = this.batch ?? this.startBatch();
-    keys.forEach((k) => batch.keys.add(k));
-    const rows = await batch.rows;
+    const { rows, shared } = await this.reads.read(keys);
     const items: StoreItems = {};
     for (const key of keys) {
       const row = rows.get(key);
-      // A fresh copy per caller: BotState mutates what it reads.
-      if (row) items[key] = { ...structuredClone(row.document), eTag: row.etag };
+      if (!row) continue;
+      // BotState mutates what it reads: a key asked for by two callers in one batch gets a copy each.
+      items[key] = { ...(shared(key) ? structuredClone(row.document) : row.document), eTag: row.etag };
     }
     return items;
-  }
-
-  private startBatch(): ReadBatch {
-    const keys = new Set<string>();
-    const rows = new Promise<Map<string, { document: Record<string, unknown>; etag: string }>>((resolve, reject) => {
-      setImmediate(() => {
-        this.batch = undefined;
-        this.db
-          .query<{ key: string; document: Record<string, unknown>; etag: string }>(
-            'SELECT key, document, etag FROM bot_state WHERE key = ANY($1::text[])',
-            [[...keys]],
-          )
-          .then((result) => resolve(new Map(result.rows.map((r) => [r.key, r]))), reject);
-      });
-    });
-    this.batch = { keys, rows };
-    return this.batch;
   }
 
   async write(changes: StoreItems): Promise<void> {
     const entries = Object.entries(changes);
     if (entries.length === 0) return;
-    // One item is one statement, atomic on its own; only a batch needs a transaction.
-    if (entries.length === 1) return this.writeItems(this.db, entries);
+    // One item (what BotState writes) joins this tick's combined write; several items written
+    // together must succeed or fail together, so they get a transaction of their own.
+    if (entries.length === 1) {
+      const [key, item] = entries[0] as [string, Partial<StoreItem>];
+      const { eTag, ...document } = (item ?? {}) as Record<string, unknown> & { eTag?: string };
+      const expected = !eTag || eTag === '*' ? null : eTag;
+      const ok = await this.writes.write(key, { document: JSON.stringify(document), etag: randomUUID(), expected });
+      if (!ok) throw new ETagConflictError(key);
+      return;
+    }
     await this.db.transaction((tx) => this.writeItems(tx, entries));
   }
 
