@@ -11,6 +11,7 @@ import {
 } from 'botbuilder-dialogs';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { isWalkthroughValue } from './answerFormat.js';
+import { crisisSignal } from '../policies/engine/gates.js';
 import { setTurnLanguage, turnT } from '../bot/turnLocale.js';
 import { translator } from '../bot/i18n.js';
 import type { DialogDeps } from './dialogDeps.js';
@@ -27,6 +28,9 @@ export function restartRequested(context: TurnContext): boolean {
 export type Interruption = 'cancelled' | 'handled' | 'language' | 'back';
 
 export abstract class InterruptibleDialog extends ComponentDialog {
+  /** False for the root dialog; true for guided conversations, which a menu choice leaves. */
+  protected readonly guided: boolean = true;
+
   protected constructor(
     id: string,
     protected readonly deps: DialogDeps,
@@ -66,8 +70,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   protected async interrupt(dc: DialogContext): Promise<Interruption | undefined> {
     const { activity } = dc.context;
     if (activity.type !== ActivityTypes.Message) return undefined;
-    if (isWalkthroughValue(activity.value) && dc.parent) {
-      // A "how to apply" button pressed inside a guided conversation: leave it, start that one.
+    const text = activity.text?.trim() ?? '';
+    // A "how to apply" button, or a menu choice by name (not by number: "5" may be an answer),
+    // inside a guided conversation: leave it and start what was chosen.
+    const switching = isWalkthroughValue(activity.value) || (!/^\d+$/.test(text) && this.deps.matchMenu(text) !== undefined);
+    if (this.guided && switching && this.deps.commands.match(text)?.kind !== 'handoff') {
       dc.context.turnState.set(RESTART, true);
       return 'cancelled';
     }
@@ -105,6 +112,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
    * caller asks its own question again.
    */
   protected async answerAside(dc: DialogContext, text: string): Promise<boolean> {
+    // Only what reads as a question: a stray "11月3号" or "下一步" is not one to look up.
+    if (!this.deps.commands.asksSomething(text) && !crisisSignal(text)) return false;
     const outcome = await this.deps.answerer.answer(dc.context, text, { quiet: true });
     if (outcome === 'crisis') {
       await this.deps.handoff.request(dc.context, 'crisis');

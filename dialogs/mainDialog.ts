@@ -20,6 +20,8 @@ const MAIN_WATERFALL = 'mainDialog.waterfall';
 export const MISUNDERSTOOD_LIMIT = 2;
 
 export class MainDialog extends InterruptibleDialog {
+  protected override readonly guided = false;
+
   constructor(deps: DialogDeps) {
     super(MAIN_DIALOG, deps);
     this.addDialog(new WaterfallDialog(MAIN_WATERFALL, [this.routeStep.bind(this)]));

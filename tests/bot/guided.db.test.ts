@@ -41,6 +41,13 @@ describe(`guided conversations over /api/messages (${testEngine()})`, () => {
     expect(await say('下一步', c)).toContain('第2步');
   });
 
+  it('leaves a wizard for another menu choice given by name', async () => {
+    const c = 'menu-in-wizard';
+    await say('我能申请什么', c);
+    expect(await say('报到', c)).toContain('哪天出狱');
+    expect(await say('11月3号', c)).toContain('2026-12-03');
+  });
+
   it('keeps a requested check-in reminder in the database for the notifier', async () => {
     const c = 'checkin-reminder';
     expect(await say('报到', c)).toContain('哪天出狱');

@@ -48,6 +48,8 @@ describe('eligibility wizard (zh-CN)', () => {
       ['重庆荣昌', ['记下了', '？']],
       ['我300岁了', ['年龄好像不对', '？']],
       ['😀😀😀', ['请回答', '？']],
+      // Not a question to look up, and not an answer either.
+      ['下一步', ['请回答', '？']],
       ['啊'.repeat(10_000), ['请回答', '？']],
     ]);
     // The region given before the bad answers is still known: the wizard did not ask again.
