@@ -23,7 +23,7 @@ import { InterruptibleDialog } from './interruptibleDialog.js';
 import { handoffAction } from './menu.js';
 import { describeFact, factHint, factQuestion } from './factPrompts.js';
 import { walkthroughAction } from './answerFormat.js';
-import { extractFacts, parseAnswer, type FactName, type Facts } from './facts/index.js';
+import { extractFacts, factsSchema, parseAnswer, type FactName, type Facts } from './facts/index.js';
 
 export const ELIGIBILITY_DIALOG = 'eligibilityDialog';
 const LOOP = 'eligibility.loop';
@@ -57,13 +57,18 @@ export class EligibilityDialog extends InterruptibleDialog {
   }
 
   private state(dc: DialogContext, options?: EligibilityOptions): EligibilityState {
-    return componentState<EligibilityState>(dc, () => ({
+    const state = componentState<EligibilityState>(dc, () => ({
       facts: {},
       skipped: [],
       asked: [],
       introduced: false,
       ...(options?.text ? { pending: options.text } : {}),
     }));
+    // State comes back from the database, possibly written by an older version: check it, and
+    // drop facts that no longer fit rather than reason from them.
+    const checked = factsSchema.safeParse(state.facts);
+    if (!checked.success) state.facts = {};
+    return state;
   }
 
   /** Takes what the message tells, then asks the next fact that matters, or shows the result. */

@@ -8,3 +8,4 @@ export { extractFacts } from './extract.js';
 export { parseAnswer } from './answer.js';
 export { parseDate } from './dates.js';
 export { parseChineseNumber } from './numbers.js';
+export { factsSchema, FACT_NAMES } from './types.js';
