@@ -20,6 +20,8 @@ import { projectRoot } from '../bot/paths.js';
 import { scenarios, type Scenario } from './scenarios.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+// The same Node flags as `npm start`, for both servers.
+const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=64').split(' ').filter(Boolean);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const conversations = Number(process.env.BENCH_CONVERSATIONS ?? 1000);
 const adminUrl = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -30,7 +32,7 @@ interface Served {
 }
 
 async function serve(mode: 'bot' | 'echo', env: Record<string, string>): Promise<Served> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join('bench', 'serve.ts'), mode], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, '--import', 'tsx', join('bench', 'serve.ts'), mode], {
     cwd: projectRoot(),
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

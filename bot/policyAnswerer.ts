@@ -109,7 +109,8 @@ function secondAnswer(
     return [runnerUp.entry];
   }
   const rest = residualQuery(text, first);
-  if (rest === '') return [];
+  // One leftover word is not a second question.
+  if (rest.split(' ').length < 2) return [];
   const hit = retriever.search(rest, { locale: lng, region, limit: 1 })[0];
   // The leftover words alone can be generic ("where do I go"); the entry must also fit the whole question.
   const fitsWhole = hits.some((h) => h.entry.id === hit?.entry.id && h.confidence >= CONFIDENCE_THRESHOLD);

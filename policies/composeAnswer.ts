@@ -20,7 +20,12 @@ export function regionFit(entry: Entry, userRegions: Region[] | undefined): Regi
   return userRegions.includes(entry.region) ? 'local' : 'other-region';
 }
 
-/** The full text of one entry's answer in `lng`. */
+const composed = new WeakMap<Entry, Map<string, string>>();
+
+/**
+ * The full text of one entry's answer in `lng`. The text depends only on its arguments, and the
+ * same entries are asked about again and again, so each variant is composed once.
+ */
 export function composeAnswer(
   entry: Entry,
   lng: Locale,
@@ -28,6 +33,15 @@ export function composeAnswer(
   fit: RegionFit,
   userRegion?: Region,
 ): string {
+  let variants = composed.get(entry);
+  if (!variants) composed.set(entry, (variants = new Map()));
+  const key = `${lng}|${fit}|${userRegion ?? ''}`;
+  let text = variants.get(key);
+  if (text === undefined) variants.set(key, (text = compose(entry, lng, t, fit, userRegion)));
+  return text;
+}
+
+function compose(entry: Entry, lng: Locale, t: TFunction, fit: RegionFit, userRegion?: Region): string {
   const lines = [t('answer.heading', { title: entry.title[lng] }), entry.answer[lng]];
   const steps = entry.steps?.[lng];
   if (steps && steps.length > 0) lines.push(t('answer.steps', { steps: steps.map((s, i) => `${i + 1}. ${s}`).join(' ') }));
