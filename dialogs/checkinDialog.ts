@@ -110,7 +110,9 @@ export class CheckinDialog extends InterruptibleDialog {
     const documents = checkin?.documents?.[lng] ?? [];
     if (documents.length) lines.push(t('checkin.bring', { documents: documents.join(sep) }));
     if (late) lines.push(t('checkin.lateCost', { region: t(`regions.${late.region}`), cost: late.answer[lng] }));
-    if (region !== '重庆荣昌') lines.push(t('checkin.ruleNote'));
+    // The 30 days come from the Rongchang rule: say so to anyone elsewhere.
+    const rule = this.deps.knowledge.byId.get(CHECKIN_ENTRY);
+    if (rule && (!region || !localRegions(region).includes(rule.region))) lines.push(t('checkin.ruleNote'));
     const cited = [checkin, late].filter((e): e is Entry => e !== undefined);
     const reply = MessageFactory.text(lines.join('\n'));
     reply.entities = [citationEntity(cited)];

@@ -6,7 +6,7 @@ import { ActionTypes, MessageFactory, type CardAction } from 'botbuilder';
 import { TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnLanguage, turnT } from '../bot/turnLocale.js';
 import { foldCommandText } from '../bot/commands.js';
-import { LANGUAGES } from '../bot/i18n.js';
+import { LANGUAGES, translator } from '../bot/i18n.js';
 import { citationEntity } from '../policies/citation.js';
 import { CONFIDENCE_THRESHOLD } from '../policies/engine/retriever.js';
 import type { Entry, Region } from '../policies/schema.js';
@@ -76,7 +76,7 @@ export class FamilyDialog extends InterruptibleDialog {
   private topicOf(text: string): FamilyTopic | undefined {
     const folded = foldCommandText(text);
     return FAMILY_TOPICS.find((k) =>
-      LANGUAGES.some((lng) => foldCommandText(this.deps.i18n.getFixedT(lng)(`family.topics.${k}`)) === folded),
+      LANGUAGES.some((lng) => foldCommandText(translator(this.deps.i18n, lng)(`family.topics.${k}`)) === folded),
     );
   }
 

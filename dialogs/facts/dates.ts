@@ -52,12 +52,6 @@ export function monthsBetween(from: Day, to: Day): number {
   return (to.y - from.y) * 12 + (to.m - from.m) - (to.d < from.d ? 1 : 0);
 }
 
-/** Parses an ISO yyyy-mm-dd back into a {@link Day}. */
-export function dayOf(isoDate: string): Day {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  return { y: y ?? 0, m: m ?? 0, d: d ?? 0 };
-}
-
 interface Patterns {
   list: Array<{ re: RegExp; resolve: (g: string[], today: Day) => Day | undefined }>;
   duration: RegExp;

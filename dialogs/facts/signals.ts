@@ -55,16 +55,6 @@ export function aboutSomeoneElse(before: string): boolean {
   return hits.at(-1)?.tag === 'other';
 }
 
-/** Whether a fact describes the person (age, work …) rather than the household. */
-export function isPersonal(fact: FactName): boolean {
-  return compile().personal.has(fact);
-}
-
-/** Whether a negator ends `before` (the text of the clause in front of a phrase). */
-export function endsWithNegation(before: string): boolean {
-  return compile().negated.test(before);
-}
-
 /** Every signal mention in one prepared clause; `base` orders clauses within the message. */
 export function signalMentions(clause: string, base: number): SignalMention[] {
   const c = compile();

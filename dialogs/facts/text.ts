@@ -91,8 +91,3 @@ export function phraseMatcher<T>(entries: ReadonlyArray<{ words: readonly string
   };
 }
 
-/** True when `text` contains one of the words (Latin words on word boundaries). */
-export function containsAny(words: readonly string[]): (text: string) => boolean {
-  const re = new RegExp(alternation(words), 'u');
-  return (text) => re.test(text);
-}
