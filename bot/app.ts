@@ -87,14 +87,17 @@ export async function createApp(options: AppOptions): Promise<App> {
   const now = options.now ?? (() => new Date());
   const { entries } = defaultKnowledge();
   const retriever = options.retriever ?? defaultKnowledge().retriever;
+  const commands = loadCommands(root);
   const mainDialog = new MainDialog({
     i18n,
-    commands: loadCommands(root),
+    commands,
     matchMenu: createMenuMatcher(i18n),
     profile,
     walkthrough: userState.createProperty<WalkthroughProgress | undefined>('walkthrough'),
     misunderstood: conversationState.createProperty<number>('misunderstood'),
-    answerer: options.answerer ?? createPolicyAnswerer({ retriever, entries, profile, logger }),
+    answerer:
+      options.answerer ??
+      createPolicyAnswerer({ retriever, entries, profile, logger, asksSomething: (text) => commands.asksSomething(text) }),
     knowledge: { entries, byId: new Map(entries.map((e) => [e.id, e])), retriever },
     handoff: createHandoffPort(handoff, transcript, ticketOpened),
     reminders: createReminderPort(db),

@@ -32,6 +32,8 @@ export function createPolicyAnswerer(deps: {
   retriever: Retriever;
   /** Every entry, so follow-ups can name related entries that did not come up in the search. */
   entries: Entry[];
+  /** Whether a message reads as a question (see CommandMatcher.asksSomething). */
+  asksSomething: (text: string) => boolean;
   profile: StatePropertyAccessor<UserProfile>;
   logger: Logger;
 }): Answerer {
@@ -45,6 +47,9 @@ export function createPolicyAnswerer(deps: {
     if (gate.kind === 'crisis') {
       logger.warn({ conversationId: context.activity.conversation.id }, 'crisis signal: hotline given');
       await context.sendActivity(MessageFactory.suggestedActions([handoffAction(context)], t('crisis.message')));
+      // The hotline comes first; if the message also asked a question we can answer, answer it
+      // too ("失业金能领吗 我撑不下去了" still deserves the facts).
+      if (!opts.quiet && deps.asksSomething(text)) await answerFromKnowledge(context, text, true);
       return 'crisis';
     }
     if (opts.quiet && gate.kind !== 'question') return gate.kind === 'out_of_scope' ? 'declined' : 'greeting';
@@ -58,6 +63,13 @@ export function createPolicyAnswerer(deps: {
       return 'greeting';
     }
 
+    return answerFromKnowledge(context, text, opts.quiet ?? false);
+  }
+
+  /** The knowledge-base answer; with `quiet`, nothing is sent when there is no confident one. */
+  async function answerFromKnowledge(context: TurnContext, text: string, quiet: boolean): Promise<AnswerOutcome> {
+    const t = turnT(context);
+    const lng = turnLanguage(context);
     // A region named in the message is remembered: later questions rank its rules first.
     const stored = (await profile.get(context)) ?? {};
     const named = detectRegion(text);
@@ -67,7 +79,7 @@ export function createPolicyAnswerer(deps: {
     const hits = retriever.search(text, { locale: lng, region: userRegion, limit: 8 });
     const top = hits[0];
     if (!top || top.confidence < CONFIDENCE_THRESHOLD) {
-      if (opts.quiet) return 'not_sure';
+      if (quiet) return 'not_sure';
       logger.info({ retriever: retriever.name, confidence: top?.confidence ?? 0 }, 'not confident: offered a person');
       await context.sendActivity(MessageFactory.suggestedActions([handoffAction(context)], t('answer.notSure')));
       return 'not_sure';

@@ -61,14 +61,21 @@ export async function createHarness(locale: string, storage = new MemoryStorage(
       await userState.saveChanges(context);
     },
   };
+  const commands = loadCommands();
   const dialog = new MainDialog({
     i18n,
-    commands: loadCommands(),
+    commands,
     matchMenu: createMenuMatcher(i18n),
     profile,
     walkthrough: userState.createProperty<WalkthroughProgress | undefined>('walkthrough'),
     misunderstood: conversationState.createProperty<number>('misunderstood'),
-    answerer: createPolicyAnswerer({ retriever, entries, profile, logger: createLogger('silent') }),
+    answerer: createPolicyAnswerer({
+      retriever,
+      entries,
+      profile,
+      logger: createLogger('silent'),
+      asksSomething: (text) => commands.asksSomething(text),
+    }),
     knowledge: { entries, byId: new Map(entries.map((e) => [e.id, e])), retriever },
     handoff: {
       async request(context, reason) {
