@@ -83,3 +83,22 @@ describe('gates: greeting', () => {
     expect(kind('你好 我刚出来 去哪报到')).toBe('question');
   });
 });
+
+describe('gates: wording found missing after the first release', () => {
+  it('catches tiredness of living said in other words', () => {
+    for (const t of ['活着太累了 不想再撑了', '我撑不住了', '活得好苦', "I'm tired of living", 'there is no way out'])
+      expect(kind(t), t).toBe('crisis');
+  });
+
+  it('declines sentence reductions, driving licences, match-making and a neighbour’s address', () => {
+    expect(classify('我还在里面 能减刑吗')).toMatchObject({ kind: 'out_of_scope', reason: 'appeal' });
+    expect(classify('出狱了驾照还能用吗')).toMatchObject({ kind: 'out_of_scope', reason: 'off_topic' });
+    expect(classify('帮我找个对象')).toMatchObject({ kind: 'out_of_scope', reason: 'off_topic' });
+    expect(classify('我想知道我隔壁那个刑满释放的住哪')).toMatchObject({ kind: 'out_of_scope', reason: 'personal_data' });
+  });
+
+  it('still lets people ask for the judicial office’s address and about 帮教对象', () => {
+    expect(kind('司法所地址在哪')).toBe('question');
+    expect(kind('重点帮教对象是哪些人')).toBe('question');
+  });
+});

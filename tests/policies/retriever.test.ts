@@ -75,3 +75,13 @@ describe('detectRegion', () => {
     expect(detectRegion('我有点犹豫要不要去报到')).toBeUndefined();
   });
 });
+
+describe('Cantonese turns of phrase, on the real knowledge base', () => {
+  it('finds the check-in rule for a question in Cantonese', async () => {
+    const { defaultKnowledge } = await import('../../bot/app.js');
+    const { CONFIDENCE_THRESHOLD } = await import('../../policies/engine/retriever.js');
+    const [top] = defaultKnowledge().retriever.search('我阿仔出咗嚟 要去邊度報到', { locale: 'zh-TW' });
+    expect(top?.entry.topic).toBe('checkin');
+    expect(top?.confidence).toBeGreaterThanOrEqual(CONFIDENCE_THRESHOLD);
+  });
+});
