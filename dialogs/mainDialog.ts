@@ -49,6 +49,11 @@ export class MainDialog extends InterruptibleDialog {
       await context.sendActivity(menuActivity(context, t('input.empty')));
       return step.endDialog();
     }
+    if (commands.is('skip', text) || commands.is('yes', text) || commands.is('no', text)) {
+      // An answer to a question no longer open (after a cancel, or days later): not a question to look up.
+      await context.sendActivity(menuActivity(context, t('input.nothingOpen')));
+      return step.endDialog();
+    }
     if (moves || back) {
       const saved = await this.deps.walkthrough.get(context);
       if (saved) return this.walkthrough(step, { entryId: saved.entryId, resume: true });

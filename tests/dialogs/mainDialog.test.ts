@@ -14,6 +14,7 @@ describe('main dialog (zh-CN)', () => {
     ['a question mark alone asks for help', [['？', ['转人工']]]],
         ['an unknown question gets an honest not-sure', [['阿巴阿巴 咕噜咕噜', ['没有把握']]]],
     ['an empty message gets a gentle nudge', [['   ', ['没看到文字']]]],
+    ['a stray yes or skip is not looked up as a question', [['跳过', ['现在没有在问您问题']], ['是', ['现在没有在问您问题']]]],
     [
       'a language switch is remembered',
       [
@@ -33,6 +34,7 @@ describe('main dialog (en)', () => {
     ['menu label', [['Policy questions', ['Just type your question']]]],
     ['handoff', [['talk to a person', ['[handoff:requested]']]]],
     ['unknown question', [['blorp blorp zzzt', ["I'm not sure"]]]],
+    ['a stray skip', [['skip', ["not waiting for an answer"]]]],
   ])('%s', async (_name, turns) => runTurns('en-US', turns));
 });
 
