@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The project root (the folder with package.json), whether running from source or from dist/. */
@@ -11,4 +11,9 @@ export function projectRoot(): string {
     dir = parent;
   }
   return dir;
+}
+
+/** ../shared beside the checkout (policy sources, evaluation set), or SHARED_DIR. */
+export function sharedDir(): string {
+  return process.env.SHARED_DIR ? resolve(process.env.SHARED_DIR) : join(projectRoot(), '..', 'shared');
 }

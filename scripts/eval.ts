@@ -8,14 +8,14 @@
  * Exits 1 when ours misses a target (answerable ≥ 95%, out-of-scope ≥ 90%, crisis 100%) or a
  * baseline beats it. `--questions FILE` evaluates another set of the same form.
  */
-import { join, resolve } from 'node:path';
+import { sharedDir } from '../bot/paths.js';
+import { join } from 'node:path';
 import { defaultKnowledge } from '../bot/app.js';
 import { createMiniSearchBaseline, createNlpJsBaseline } from '../eval/baselines.js';
 import { evaluate, inCategory, meetsTargets, passRate, readQuestions } from '../eval/runEval.js';
 import type { Category, Scored } from '../eval/score.js';
 
-const root = resolve(import.meta.dirname, '..');
-const shared = resolve(process.env.SHARED_DIR ?? join(root, '..', 'shared'));
+const shared = sharedDir();
 const argAt = process.argv.indexOf('--questions');
 const file = argAt >= 0 ? (process.argv[argAt + 1] ?? '') : join(shared, 'eval', 'dev-questions.jsonl');
 const questions = readQuestions(file);

@@ -8,6 +8,7 @@
  * "answer" scores the answer text only; "card" also counts steps, documents, where, deadlines and
  * amounts, which the bot shows with the answer.
  */
+import { sharedDir } from '../bot/paths.js';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readEntries } from '../policies/loadKnowledgeBase.js';
@@ -34,7 +35,7 @@ const arg = (name: string): string | undefined => {
 };
 const verbose = process.argv.includes('--verbose');
 const kbDir = arg('kb') ?? join(root, 'policies', 'kb');
-const shared = resolve(process.env.SHARED_DIR ?? join(root, '..', 'shared'));
+const shared = sharedDir();
 const qFile = arg('questions') ?? join(shared, 'eval', 'dev-questions.jsonl');
 
 const out = (s = ''): void => void process.stdout.write(s + '\n');

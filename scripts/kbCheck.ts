@@ -2,12 +2,13 @@
  * `npm run kb:check`: validates every knowledge-base entry and proves each cited passage is in its
  * source. Exits 1 naming file and field on any problem.
  */
+import { sharedDir } from '../bot/paths.js';
 import { join, resolve } from 'node:path';
 import { readEntries, checkPassages } from '../policies/loadKnowledgeBase.js';
 
 const root = resolve(import.meta.dirname, '..');
 const kbDir = process.argv[2] ?? join(root, 'policies', 'kb');
-const shared = resolve(process.env.SHARED_DIR ?? join(root, '..', 'shared'));
+const shared = sharedDir();
 const { entries, problems } = readEntries(kbDir);
 problems.push(...checkPassages(entries, [join(shared, 'seeds'), join(shared, 'sources')]));
 if (problems.length > 0) {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { projectRoot } from '../../bot/paths.js';
+import { sharedDir } from '../../bot/paths.js';
 import { defaultKnowledge } from '../../bot/app.js';
 import { createMiniSearchBaseline } from '../../eval/baselines.js';
 import { evaluate, inCategory, meetsTargets, passRate, readQuestions } from '../../eval/runEval.js';
 
 // The development question set, through the real bot: a regression guard for the targets of the
 // knowledge-base issue. (`npm run eval` prints the full report, with the node-nlp baseline too.)
-const questions = readQuestions(join(projectRoot(), '..', 'shared', 'eval', 'dev-questions.jsonl'));
+const questions = readQuestions(join(sharedDir(), 'eval', 'dev-questions.jsonl'));
 
 describe('the development question set', () => {
   it('meets the targets and beats a plain full-text index', async () => {

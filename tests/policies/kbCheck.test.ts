@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { checkPassages, loadKnowledgeBase, readEntries, KnowledgeBaseError } from '../../policies/loadKnowledgeBase.js';
-import { projectRoot } from '../../bot/paths.js';
+import { projectRoot, sharedDir } from '../../bot/paths.js';
 
 const root = projectRoot();
 const kbDir = join(root, 'policies', 'kb');
-const sourceDirs = [join(root, '..', 'shared', 'seeds'), join(root, '..', 'shared', 'sources')];
+const sourceDirs = [join(sharedDir(), 'seeds'), join(sharedDir(), 'sources')];
 
 /** A folder holding a copy of one real entry, to break on purpose. */
 function copyOf(id: string): { dir: string; file: string } {
