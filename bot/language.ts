@@ -3,10 +3,9 @@
  * state) → the activity's `locale` → the script of the message (traditional characters →
  * zh-TW; Latin text with no Chinese → en) → zh-CN.
  */
-import { Converter } from 'opencc-js';
+import { toSimplified } from '../policies/engine/normalize.js';
 import { DEFAULT_LANGUAGE, type Language } from './i18n.js';
 
-const toSimplified = Converter({ from: 'hk', to: 'cn' });
 const HAN = /\p{Script=Han}/u;
 const LATIN_WORD = /[A-Za-z]{2,}/;
 

@@ -44,6 +44,8 @@ interface EligibilityState {
   pending?: string;
 }
 
+const checkedStates = new WeakSet<EligibilityState>();
+
 export interface EligibilityOptions {
   text?: string;
 }
@@ -64,10 +66,12 @@ export class EligibilityDialog extends InterruptibleDialog {
       introduced: false,
       ...(options?.text ? { pending: options.text } : {}),
     }));
-    // State comes back from the database, possibly written by an older version: check it, and
-    // drop facts that no longer fit rather than reason from them.
-    const checked = factsSchema.safeParse(state.facts);
-    if (!checked.success) state.facts = {};
+    // State comes back from the database, possibly written by an older version: check it once
+    // per turn (a new object each turn), and drop facts that no longer fit rather than reason from them.
+    if (!checkedStates.has(state)) {
+      checkedStates.add(state);
+      if (!factsSchema.safeParse(state.facts).success) state.facts = {};
+    }
     return state;
   }
 

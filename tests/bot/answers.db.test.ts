@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMigratedTestDatabase, testEngine, type TestDatabase } from '../support/testDatabase.js';
-import { message, startTestApp, textOf, type RunningApp } from '../support/testApp.js';
+import { describe, expect, it } from 'vitest';
+import { testEngine } from '../support/testDatabase.js';
+import { message, textOf, useTestBot } from '../support/testApp.js';
 import { CITATION_ENTITY_TYPE, type CitationClaim } from '../../policies/citation.js';
 import { MAX_FOLLOW_UPS } from '../../bot/policyAnswerer.js';
 
@@ -17,20 +17,11 @@ const actions = (replies: Reply[]) => replies.flatMap((r) => r.suggestedActions?
 const offersHandoff = (replies: Reply[]) => actions(replies).some((a) => a.value === 'handoff');
 
 describe(`answers from the knowledge base (${testEngine()})`, () => {
-  let t: TestDatabase;
-  let bot: RunningApp;
+  const s = useTestBot();
   let n = 0;
   const ask = async (text: string, opts: { locale?: string; conversation?: string } = {}) =>
-    (await bot.send(message(text, { conversation: opts.conversation ?? `answers-${n++}`, user: opts.conversation ?? `u-${n}`, ...opts }))) as unknown as Reply[];
+    (await s.bot.send(message(text, { conversation: opts.conversation ?? `answers-${n++}`, user: opts.conversation ?? `u-${n}`, ...opts }))) as unknown as Reply[];
 
-  beforeAll(async () => {
-    t = await createMigratedTestDatabase();
-    bot = await startTestApp({ db: t.db });
-  });
-  afterAll(async () => {
-    await bot.app.stop();
-    await t.drop();
-  });
 
   it('answers with the facts, the source document and the schema.org citation entity', async () => {
     const replies = await ask('刚放出来 要去哪里报到 带什么');
@@ -126,31 +117,22 @@ describe(`answers from the knowledge base (${testEngine()})`, () => {
 });
 
 describe(`crisis signals said in other words (${testEngine()})`, () => {
-  let t: TestDatabase;
-  let bot: RunningApp;
-  beforeAll(async () => {
-    t = await createMigratedTestDatabase();
-    bot = await startTestApp({ db: t.db });
-  });
-  afterAll(async () => {
-    await bot.app.stop();
-    await t.drop();
-  });
+  const s = useTestBot();
 
   it.each(['活着太累了 不想再撑了', '我撑不住了', "I'm tired of living"])('gives the hotline first for "%s"', async (text) => {
-    const replies = (await bot.send(message(text, { conversation: `crisis-${text}` }))) as unknown as Reply[];
+    const replies = (await s.bot.send(message(text, { conversation: `crisis-${text}` }))) as unknown as Reply[];
     expect(replies[0]?.text).toContain('12356');
   });
 
   it('after the hotline, still answers the question the message asked', async () => {
-    const replies = (await bot.send(message('找不到工作 失业金能领吗 我真的撑不下去了', { conversation: 'crisis-and-question' }))) as unknown as Reply[];
+    const replies = (await s.bot.send(message('找不到工作 失业金能领吗 我真的撑不下去了', { conversation: 'crisis-and-question' }))) as unknown as Reply[];
     expect(replies[0]?.text).toContain('12356');
     expect(textOf(replies as never)).toContain('失业保险');
     expect(citations(replies).length).toBeGreaterThan(0);
   });
 
   it('declines to say where a neighbour lives', async () => {
-    const replies = (await bot.send(message('我想知道我隔壁那个刑满释放的住哪', { conversation: 'neighbour' }))) as unknown as Reply[];
+    const replies = (await s.bot.send(message('我想知道我隔壁那个刑满释放的住哪', { conversation: 'neighbour' }))) as unknown as Reply[];
     expect(citations(replies)).toEqual([]);
     expect(textOf(replies as never)).toContain('不能');
   });

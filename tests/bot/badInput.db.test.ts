@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMigratedTestDatabase, testEngine, type TestDatabase } from '../support/testDatabase.js';
-import { message, startTestApp, textOf, type RunningApp } from '../support/testApp.js';
+import { describe, expect, it } from 'vitest';
+import { testEngine } from '../support/testDatabase.js';
+import { message, textOf, useTestBot } from '../support/testApp.js';
 
 describe(`bad requests (${testEngine()})`, () => {
-  let t: TestDatabase;
-  let bot: RunningApp;
-  beforeAll(async () => {
-    t = await createMigratedTestDatabase();
-    bot = await startTestApp({ db: t.db });
-  });
-  afterAll(async () => {
-    await bot.app.stop();
-    await t.drop();
-  });
+  const s = useTestBot();
 
   const valid = { ...message('帮助', { conversation: 'bad-input' }), deliveryMode: 'expectReplies' };
   const withoutKey = (key: string) => Object.fromEntries(Object.entries(valid).filter(([k]) => k !== key));
@@ -25,7 +16,7 @@ describe(`bad requests (${testEngine()})`, () => {
     ['a JSON array', [valid], 400],
     ['a normal delivery with no serviceUrl to answer to', { ...valid, deliveryMode: undefined }, 400],
   ])('rejects %s with a JSON error', async (_name, body, status) => {
-    const res = await bot.post(body);
+    const res = await s.bot.post(body);
     expect(res.status).toBe(status);
     const error = (await res.json()) as { code: string; message: string };
     expect(typeof error.code).toBe('string');
@@ -33,13 +24,13 @@ describe(`bad requests (${testEngine()})`, () => {
   });
 
   it('rejects a 2 MB body with 413', async () => {
-    const res = await bot.post({ ...valid, text: 'x'.repeat(2 * 1024 * 1024) });
+    const res = await s.bot.post({ ...valid, text: 'x'.repeat(2 * 1024 * 1024) });
     expect(res.status).toBe(413);
     expect(((await res.json()) as { code: string }).code).toBeTruthy();
   });
 
   it('rejects a wrong content type with 415', async () => {
-    const res = await fetch(`${bot.url}/api/messages`, {
+    const res = await fetch(`${s.bot.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain' },
       body: JSON.stringify(valid),
@@ -49,13 +40,13 @@ describe(`bad requests (${testEngine()})`, () => {
   });
 
   it('treats an unknown activity type as a polite no-op', async () => {
-    const res = await bot.post({ ...valid, type: 'somethingNew' });
+    const res = await s.bot.post({ ...valid, type: 'somethingNew' });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ activities: [] });
   });
 
   it('keeps serving everyone else afterwards', async () => {
-    const replies = await bot.send(message('帮助', { conversation: 'after-bad-input' }));
+    const replies = await s.bot.send(message('帮助', { conversation: 'after-bad-input' }));
     expect(textOf(replies)).toContain('转人工');
   });
 });

@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMigratedTestDatabase, testEngine, type TestDatabase } from '../support/testDatabase.js';
-import { joined, message, startTestApp, textOf, type RunningApp } from '../support/testApp.js';
+import { describe, expect, it } from 'vitest';
+import { testEngine } from '../support/testDatabase.js';
+import { joined, message, textOf, useTestBot } from '../support/testApp.js';
 
 type Reply = Record<string, unknown> & { suggestedActions?: { actions: Array<{ title: string; value: string }> } };
 
 describe(`the bot over /api/messages (${testEngine()})`, () => {
-  let t: TestDatabase;
-  let bot: RunningApp;
-  beforeAll(async () => {
-    t = await createMigratedTestDatabase();
-    bot = await startTestApp({ db: t.db });
-  });
-  afterAll(async () => {
-    await bot.app.stop();
-    await t.drop();
-  });
+  const s = useTestBot();
 
   it('welcomes a new member in Chinese with the main menu as suggested actions', async () => {
-    const replies = (await bot.send(joined({ conversation: 'welcome' }))) as Reply[];
+    const replies = (await s.bot.send(joined({ conversation: 'welcome' }))) as Reply[];
     expect(replies.length).toBe(2);
     expect(textOf(replies)).toContain('安帮');
     const actions = replies[1]?.suggestedActions?.actions ?? [];
@@ -26,46 +17,45 @@ describe(`the bot over /api/messages (${testEngine()})`, () => {
   });
 
   it('welcomes in English and in traditional characters when the locale says so', async () => {
-    expect(textOf(await bot.send(joined({ conversation: 'w-en', locale: 'en-US' })))).toContain("I'm Anbang");
-    expect(textOf(await bot.send(joined({ conversation: 'w-tw', locale: 'zh-TW' })))).toContain('安幫');
+    expect(textOf(await s.bot.send(joined({ conversation: 'w-en', locale: 'en-US' })))).toContain("I'm Anbang");
+    expect(textOf(await s.bot.send(joined({ conversation: 'w-tw', locale: 'zh-TW' })))).toContain('安幫');
   });
 
   it('replies in the language of the message when there is no locale', async () => {
-    expect(textOf(await bot.send(message('幫助', { conversation: 'script-tw', user: 'tw' })))).toContain('轉人工');
-    expect(textOf(await bot.send(message('help', { conversation: 'script-en', user: 'en' })))).toContain('talk to a person');
+    expect(textOf(await s.bot.send(message('幫助', { conversation: 'script-tw', user: 'tw' })))).toContain('轉人工');
+    expect(textOf(await s.bot.send(message('help', { conversation: 'script-en', user: 'en' })))).toContain('talk to a person');
   });
 
   it('remembers a language switch for the user, over the locale of later messages', async () => {
     const opts = { conversation: 'switch', user: 'switcher', locale: 'zh-CN' };
-    expect(textOf(await bot.send(message('English', opts)))).toContain("I'll reply in English");
-    expect(textOf(await bot.send(message('帮助', opts)))).toContain('talk to a person');
-    expect(textOf(await bot.send(message('简体', opts)))).toContain('简体中文');
-    expect(textOf(await bot.send(message('help', opts)))).toContain('转人工');
+    expect(textOf(await s.bot.send(message('English', opts)))).toContain("I'll reply in English");
+    expect(textOf(await s.bot.send(message('帮助', opts)))).toContain('talk to a person');
+    expect(textOf(await s.bot.send(message('简体', opts)))).toContain('简体中文');
+    expect(textOf(await s.bot.send(message('help', opts)))).toContain('转人工');
   });
 
   it('offers a person, never a guess, when it cannot answer', async () => {
-    const replies = (await bot.send(message('阿巴阿巴 咕噜咕噜', { conversation: 'unsure' }))) as Reply[];
+    const replies = (await s.bot.send(message('阿巴阿巴 咕噜咕噜', { conversation: 'unsure' }))) as Reply[];
     expect(textOf(replies)).toContain('没有把握');
     expect(replies.some((r) => r.suggestedActions?.actions.some((a) => a.value === 'handoff'))).toBe(true);
     expect(replies.some((r) => Array.isArray(r.entities) && (r.entities as unknown[]).length > 0)).toBe(false);
   });
 
   it('answers a menu choice given by number or by label', async () => {
-    expect(textOf(await bot.send(message('1', { conversation: 'menu' })))).toContain('请直接说您的问题');
-    expect(textOf(await bot.send(message('政策问答', { conversation: 'menu' })))).toContain('请直接说您的问题');
+    expect(textOf(await s.bot.send(message('1', { conversation: 'menu' })))).toContain('请直接说您的问题');
+    expect(textOf(await s.bot.send(message('政策问答', { conversation: 'menu' })))).toContain('请直接说您的问题');
   });
 
   it('keeps a remembered language across a restart of the server (state in the database)', async () => {
     const opts = { conversation: 'restart', user: 'restarter' };
-    await bot.send(message('繁體', opts));
-    await bot.app.stop();
-    bot = await startTestApp({ db: t.db });
-    expect(textOf(await bot.send(message('help', opts)))).toContain('轉人工');
+    await s.bot.send(message('繁體', opts));
+    await s.restart();
+    expect(textOf(await s.bot.send(message('help', opts)))).toContain('轉人工');
   });
 
   it('reports database reachability on /healthz', async () => {
-    const res = await fetch(`${bot.url}/healthz`);
+    const res = await fetch(`${s.bot.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', database: { kind: t.db.kind, reachable: true } });
+    expect(await res.json()).toEqual({ status: 'ok', database: { kind: s.db.db.kind, reachable: true } });
   });
 });

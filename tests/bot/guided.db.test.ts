@@ -1,32 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMigratedTestDatabase, testEngine, type TestDatabase } from '../support/testDatabase.js';
-import { message, startTestApp, textOf, type RunningApp } from '../support/testApp.js';
+import { describe, expect, it } from 'vitest';
+import { testEngine } from '../support/testDatabase.js';
+import { message, textOf, useTestBot } from '../support/testApp.js';
 import { listReminderRequests } from '../../db/reminderRequests.js';
 
 const NOW = new Date('2026-11-21T04:00:00Z');
 
 describe(`guided conversations over /api/messages (${testEngine()})`, () => {
-  let t: TestDatabase;
-  let bot: RunningApp;
-  beforeAll(async () => {
-    t = await createMigratedTestDatabase();
-    bot = await startTestApp({ db: t.db, now: () => NOW });
-  });
-  afterAll(async () => {
-    await bot.app.stop();
-    await t.drop();
-  });
+  const s = useTestBot({ now: () => NOW });
 
   const say = async (text: string, conversation: string, extra: Record<string, unknown> = {}) =>
-    textOf(await bot.send({ ...message(text, { conversation, user: conversation }), ...extra }));
+    textOf(await s.bot.send({ ...message(text, { conversation, user: conversation }), ...extra }));
 
   it('carries an unfinished wizard across a restart of the server', async () => {
     const c = 'wizard-restart';
     expect(await say('我能申请什么', c)).toContain('户口在哪个地方');
     const afterRegion = await say('重庆荣昌 62岁', c);
     expect(afterRegion).toContain('记下了');
-    await bot.app.stop();
-    bot = await startTestApp({ db: t.db, now: () => NOW });
+    await s.restart();
     // The wizard goes on where it was: the answer is taken as an answer, not as a new question.
     const next = await say('跳过', c);
     expect(next).toContain('这个先跳过');
@@ -57,30 +47,21 @@ describe(`guided conversations over /api/messages (${testEngine()})`, () => {
     await say('11月3号', c);
     await say('提醒我', c);
     // Asked twice, kept once.
-    expect(await listReminderRequests(t.db, `test/${c}`)).toEqual([{ kind: 'checkin', dueDate: '2026-12-03', language: 'zh-CN' }]);
+    expect(await listReminderRequests(s.db.db, `test/${c}`)).toEqual([{ kind: 'checkin', dueDate: '2026-12-03', language: 'zh-CN' }]);
   });
 });
 
 describe(`handoff from the conversation (${testEngine()})`, () => {
-  let t: TestDatabase;
-  let bot: RunningApp;
-  beforeAll(async () => {
-    t = await createMigratedTestDatabase();
-    bot = await startTestApp({ db: t.db, now: () => NOW });
-  });
-  afterAll(async () => {
-    await bot.app.stop();
-    await t.drop();
-  });
+  const s = useTestBot({ now: () => NOW });
 
   it('opens a ticket with the transcript so far, and passes later messages to it', async () => {
     const c = { conversation: 'to-person', user: 'to-person' };
-    await bot.send(message('报到要带什么', c));
-    expect(textOf(await bot.send(message('转人工', c)))).toContain('转给工作人员');
-    expect(textOf(await bot.send(message('我还想问问低保', c)))).toContain('已经转给工作人员了');
-    const [ticket] = await bot.app.handoff.list('open');
+    await s.bot.send(message('报到要带什么', c));
+    expect(textOf(await s.bot.send(message('转人工', c)))).toContain('转给工作人员');
+    expect(textOf(await s.bot.send(message('我还想问问低保', c)))).toContain('已经转给工作人员了');
+    const [ticket] = await s.bot.app.handoff.list('open');
     expect(ticket).toBeDefined();
-    const { ticket: full, messages } = await bot.app.handoff.get(ticket!.id);
+    const { ticket: full, messages } = await s.bot.app.handoff.get(ticket!.id);
     expect(full.reason).toBe('requested');
     expect(full.transcript.map((l) => l.text).join('\n')).toContain('报到要带什么');
     expect(messages.map((m) => m.text)).toContain('我还想问问低保');
@@ -88,18 +69,18 @@ describe(`handoff from the conversation (${testEngine()})`, () => {
 
   it('still gives the hotline at once when a crisis message arrives while a ticket is open', async () => {
     const c = { conversation: 'crisis-in-ticket', user: 'crisis-in-ticket' };
-    await bot.send(message('转人工', c));
-    const replies = await bot.send(message('我不想活了', c));
+    await s.bot.send(message('转人工', c));
+    const replies = await s.bot.send(message('我不想活了', c));
     expect(String(replies[0]?.text)).toContain('12356');
     expect(textOf(replies)).toContain('已经转给工作人员了');
   });
 
   it('opens a ticket after a crisis message, marked as a crisis', async () => {
     const c = { conversation: 'crisis-ticket', user: 'crisis-ticket' };
-    const replies = await bot.send(message('活着没意思 想一了百了', c));
+    const replies = await s.bot.send(message('活着没意思 想一了百了', c));
     expect(String(replies[0]?.text)).toContain('12356');
-    const open = await bot.app.handoff.list('open');
-    const tickets = await Promise.all(open.map((s) => bot.app.handoff.get(s.id)));
+    const open = await s.bot.app.handoff.list('open');
+    const tickets = await Promise.all(open.map((summary) => s.bot.app.handoff.get(summary.id)));
     expect(tickets.some((x) => x.ticket.reason === 'crisis' && x.ticket.conversationKey === 'test/crisis-ticket')).toBe(true);
   });
 });

@@ -1,5 +1,7 @@
 /** Runs the whole service in-process on a free port, for tests that speak HTTP to it. */
 import { Writable } from 'node:stream';
+import { afterAll, beforeAll } from 'vitest';
+import { createMigratedTestDatabase, type TestDatabase } from './testDatabase.js';
 import { parseConfig, type Config } from '../../bot/config.js';
 import { createLogger, type Logger } from '../../bot/logger.js';
 import { createApp, type App, type AppOptions } from '../../bot/app.js';
@@ -83,4 +85,42 @@ export function joined(opts: { conversation?: string; user?: string; locale?: st
 /** All the text of a set of replies, joined. */
 export function textOf(activities: Array<Record<string, unknown>>): string {
   return activities.map((a) => String(a.text ?? '')).join('\n');
+}
+
+/**
+ * A fresh migrated database and the bot on it for the tests of one `describe` block, torn down
+ * afterwards. `restart()` stops the bot and starts a new one on the same database.
+ */
+export function useTestBot(options: Partial<AppOptions> & { env?: Record<string, string> } = {}): {
+  readonly bot: RunningApp;
+  readonly db: TestDatabase;
+  restart(): Promise<RunningApp>;
+} {
+  let bot: RunningApp | undefined;
+  let db: TestDatabase | undefined;
+  beforeAll(async () => {
+    db = await createMigratedTestDatabase();
+    bot = await startTestApp({ ...options, db: db.db });
+  });
+  afterAll(async () => {
+    await bot?.app.stop();
+    await db?.drop();
+  });
+  const ready = <T>(x: T | undefined): T => {
+    if (x === undefined) throw new Error('useTestBot: used outside a test');
+    return x;
+  };
+  return {
+    get bot() {
+      return ready(bot);
+    },
+    get db() {
+      return ready(db);
+    },
+    async restart() {
+      await ready(bot).app.stop();
+      bot = await startTestApp({ ...options, db: ready(db).db });
+      return bot;
+    },
+  };
 }
